@@ -1,0 +1,5 @@
+/**
+ * Strict RFC 8259 JSON text to plain Java values ({@code Map}, {@code List}, {@code String},
+ * {@code Long}, {@code BigDecimal}, {@code Boolean}, {@code null}) and back; knows nothing of OKX.
+ */
+package okxstore.json;
