@@ -28,7 +28,7 @@ final class Args {
             String s = args.get(i);
             if (rest || !s.startsWith("--") || s.equals("-")) {
                 if (!rest && s.startsWith("-") && !s.equals("-") && !looksNegativeNumber(s)) {
-                    throw CliException.usage("unknown option '" + s + "' for " + command + " (see " + command + " --help)");
+                    throw CliException.usage("unknown option '" + s + "' for " + command + " (see okx-store " + command + " --help)");
                 }
                 a.positional.add(s);
                 continue;
@@ -51,8 +51,10 @@ final class Args {
                 a.options.put(name, value);
             } else if (flags.contains(name) && eq < 0) {
                 a.options.put(name, "true");
+            } else if (flags.contains(name)) {
+                throw CliException.usage("option --" + name + " of " + command + " takes no value");
             } else {
-                throw CliException.usage("unknown option '--" + name + "' for " + command + " (see " + command + " --help)");
+                throw CliException.usage("unknown option '--" + name + "' for " + command + " (see okx-store " + command + " --help)");
             }
         }
         return a;
@@ -77,7 +79,7 @@ final class Args {
     /** Positional argument {@code i}, or a usage error naming what is missing. */
     String required(int i, String what) {
         if (positional.size() <= i) {
-            throw CliException.usage(command + " needs " + what + " (see " + command + " --help)");
+            throw CliException.usage(command + " needs " + what + " (see okx-store " + command + " --help)");
         }
         return positional.get(i);
     }
@@ -85,7 +87,7 @@ final class Args {
     void maxPositional(int n) {
         if (positional.size() > n) {
             throw CliException.usage("unexpected argument '" + positional.get(n) + "' for " + command
-                + " (see " + command + " --help)");
+                + " (see okx-store " + command + " --help)");
         }
     }
 

@@ -35,7 +35,7 @@ final class BackfillCommand implements Command {
         Series series = Series.parse(args, 0);
         args.maxPositional(2);
         long from = TimeArg.parse("from", args.option("from").orElseThrow(() ->
-            CliException.usage("backfill needs --from (see backfill --help)")), false);
+            CliException.usage("backfill needs --from (see okx-store backfill --help)")), false);
         long to = args.option("to").map(t -> TimeArg.parse("to", t, true)).orElse(Long.MAX_VALUE);
         if (to < from) {
             throw CliException.usage("--to is before --from");

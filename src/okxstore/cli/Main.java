@@ -27,7 +27,9 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        NativeLibraryCache.prepare(System.getenv());
+        if (!List.of(args).contains("--help") && !List.of(args).contains("--version")) {
+            NativeLibraryCache.prepare(System.getenv());
+        }
         PrintWriter out = new PrintWriter(new BufferedWriter(
             new OutputStreamWriter(new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8), 65536), false);
         PrintWriter err = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.err),
@@ -119,7 +121,35 @@ public final class Main {
         String name = args.get(i);
         Command command = Commands.find(name).orElseThrow(() ->
             CliException.usage("unknown command '" + name + "'" + Commands.suggest(name) + " (see okx-store --help)"));
-        List<String> rest = args.subList(i + 1, args.size());
+        // global options may also follow the command: okx-store query BTC-USDT 1m --data-dir DIR
+        List<String> rest = new java.util.ArrayList<>();
+        for (int j = i + 1; j < args.size(); j++) {
+            String a = args.get(j);
+            if (a.equals("--")) {
+                rest.addAll(args.subList(j, args.size()));
+                break;
+            }
+            String opt = a.contains("=") ? a.substring(0, a.indexOf('=')) : a;
+            if (opt.equals("--config") || opt.equals("--data-dir") || opt.equals("--log-level")) {
+                String v;
+                if (a.contains("=")) {
+                    v = a.substring(a.indexOf('=') + 1);
+                } else if (j + 1 < args.size()) {
+                    v = args.get(++j);
+                } else {
+                    throw CliException.usage("option " + opt + " needs a value");
+                }
+                switch (opt) {
+                    case "--config" -> config = Path.of(v);
+                    case "--data-dir" -> dataDir = Path.of(v);
+                    default -> logLevel = v;
+                }
+            } else if (a.equals("--debug")) {
+                debug = true;
+            } else {
+                rest.add(a);
+            }
+        }
         if (rest.contains("--help") || rest.contains("-h")) {
             out.print(command.help());
             return 0;

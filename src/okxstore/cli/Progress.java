@@ -1,5 +1,6 @@
 package okxstore.cli;
 
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -7,10 +8,15 @@ import okxstore.candle.Bar;
 import okxstore.candle.InstrumentId;
 import okxstore.sync.SyncService;
 
-/** A one-line progress display on stderr, only when stderr is a terminal; at most a few redraws a second. */
+/**
+ * A one-line progress bar on stderr ({@code [#######-----]  58%  25,310/43,200 candles, 6 series}),
+ * drawn only when stderr is a terminal and at most five times a second; erased when done.
+ */
 final class Progress implements SyncService.Progress, AutoCloseable {
+    private static final int WIDTH = 30;
+
     private final Cli cli;
-    private final Map<String, Long> received = new ConcurrentHashMap<>();
+    private final Map<String, long[]> series = new ConcurrentHashMap<>();
     private volatile long lastDraw;
     private volatile boolean drawn;
 
@@ -23,19 +29,30 @@ final class Progress implements SyncService.Progress, AutoCloseable {
         if (!cli.stderrTerminal) {
             return;
         }
-        received.put(id + " " + bar, candles);
+        series.put(id + " " + bar, new long[] {candles, expected});
         long now = System.nanoTime();
         if (now - lastDraw < 200_000_000L) {
             return;
         }
         lastDraw = now;
-        long total = received.values().stream().mapToLong(Long::longValue).sum();
+        long got = 0;
+        long want = 0;
+        for (long[] v : series.values()) {
+            got += v[0];
+            want += Math.max(v[0], v[1]);
+        }
         synchronized (cli.err) {
-            cli.err.print("\r" + String.format(java.util.Locale.ROOT, "syncing %d series: %,d candles received   ",
-                received.size(), total));
+            cli.err.print("\r" + line(got, want, series.size()));
             cli.err.flush();
         }
         drawn = true;
+    }
+
+    static String line(long got, long want, int count) {
+        double share = want == 0 ? 0 : Math.min(1, (double) got / want);
+        int filled = (int) Math.round(share * WIDTH);
+        return "[" + "#".repeat(filled) + "-".repeat(WIDTH - filled) + "] "
+            + String.format(Locale.ROOT, "%3d%%  %,d/%,d candles, %d series ", Math.round(share * 100), got, want, count);
     }
 
     @Override

@@ -90,6 +90,7 @@ final class StatusCommand implements Command {
             }
         }
         Map<String, Object> daemon = DaemonStatusFile.read(dir, now);
+        mergeDaemonStates(series, daemon);
         if (args.flag("json")) {
             Map<String, Object> doc = new LinkedHashMap<>();
             doc.put("data_dir", dir.toString());
@@ -106,6 +107,25 @@ final class StatusCommand implements Command {
             return 1;
         }
         return 0;
+    }
+
+    /** Adds the running daemon's view of each series (live, polling, repairing, inactive...) as {@code state}. */
+    private static void mergeDaemonStates(List<Map<String, Object>> series, Map<String, Object> daemon) {
+        if (!(daemon.get("series") instanceof List<?> list)) {
+            return;
+        }
+        Map<String, Object> states = new LinkedHashMap<>();
+        for (Object o : list) {
+            if (o instanceof Map<?, ?> m) {
+                states.put(m.get("instrument") + "/" + m.get("bar"), m.get("state"));
+            }
+        }
+        for (Map<String, Object> m : series) {
+            Object state = states.get(m.get("instrument") + "/" + m.get("bar"));
+            if (state != null) {
+                m.put("state", state);
+            }
+        }
     }
 
     /** Stale: the newest bar that closed more than {@code staleMs} ago is not stored. */
@@ -125,11 +145,12 @@ final class StatusCommand implements Command {
     }
 
     private static void table(Cli cli, List<Map<String, Object>> series) {
-        String fmt = "%-16s %-7s %9s  %-20s  %-20s  %8s  %5s  %-14s %8s%n";
+        String fmt = "%-16s %-7s %9s  %-20s  %-20s  %8s  %5s  %-22s %8s%n";
         cli.out.printf(Locale.ROOT, fmt, "INSTRUMENT", "BAR", "ROWS", "FIRST", "LAST", "AGE", "GAPS", "MODE", "SIZE");
         for (Map<String, Object> m : series) {
             Object age = m.get("age_ms");
-            String mode = m.get("mode") + (Boolean.TRUE.equals(m.get("stale")) ? " STALE" : "");
+            String mode = m.get("mode") + (m.containsKey("state") ? "/" + m.get("state") : "")
+                + (Boolean.TRUE.equals(m.get("stale")) ? " STALE" : "");
             cli.out.printf(Locale.ROOT, fmt, m.get("instrument"), m.get("bar"), m.get("rows"), dash(m.get("first")),
                 dash(m.get("last")), age == null ? "-" : age((Long) age), m.get("gaps"), mode, size((Long) m.get("file_bytes")));
         }

@@ -48,18 +48,10 @@ final class VerifyCommand implements Command {
 
     @Override
     public int run(Cli cli, List<String> argv) throws Exception {
-        Args args = Args.parse(name(), argv, Set.of("data-dir"), Set.of("json"));
+        Args args = Args.parse(name(), argv, Set.of(), Set.of("json"));
         List<InstrumentId> ids = args.positional().stream().map(Series::id).toList();
         cli.logToStderr();
-        Path dir;
-        if (args.option("data-dir").isPresent()) {
-            dir = Path.of(args.option("data-dir").get());
-            if (!Files.isDirectory(dir)) {
-                throw CliException.failure("no directory at " + dir);
-            }
-        } else {
-            dir = cli.existingDataDir();
-        }
+        Path dir = cli.existingDataDir();
         VerifyReport report = Verifier.verify(dir, ids);
         if (args.flag("json")) {
             cli.out.println(Json.write(json(report)));

@@ -60,7 +60,7 @@ final class WebSocketCommand implements Command {
     @Override
     public int run(Cli cli, List<String> argv) throws Exception {
         if (argv.isEmpty()) {
-            throw CliException.usage("websocket needs status, test or config (see websocket --help)");
+            throw CliException.usage("websocket needs status, test or config (see okx-store websocket --help)");
         }
         List<String> rest = argv.subList(1, argv.size());
         return switch (argv.get(0)) {
@@ -104,7 +104,8 @@ final class WebSocketCommand implements Command {
             : Series.id(args.positional().get(0));
         Bar bar = args.positional().size() > 1 ? Series.bar(args.positional().get(1)) : Bar.M1;
         int timeout = args.intOption("timeout", 10);
-        cli.logToStderr();
+        // the probe's own one-line verdict says what went wrong; the feed's warnings would repeat it
+        LogSetup.stderr(cli.err, cli.debug ? java.util.logging.Level.FINE : java.util.logging.Level.SEVERE);
         CountDownLatch first = new CountDownLatch(1);
         AtomicReference<String> refused = new AtomicReference<>();
         AtomicLong firstAt = new AtomicLong();

@@ -44,7 +44,9 @@ public final class OkxWiring {
             .withReconnect(s.millis("ws.reconnect.min.ms"), s.millis("ws.reconnect.max.ms"),
                 s.integer("ws.connects.per.second"))
             .withMaxSubscriptionsPerConnection(s.integer("ws.max.subscriptions.per.connection"))
-            .withRefusedCooldown(s.seconds("ws.retry.cooldown.seconds"));
+            .withRefusedCooldown(s.seconds("ws.retry.cooldown.seconds"))
+            .withTimeouts(s.seconds("ws.ack.timeout.seconds"), s.seconds("ws.handover.timeout.seconds"),
+                s.seconds("ws.connect.timeout.seconds"), s.millis("ws.close.grace.ms"));
     }
 
     public static LiveFeed live(Settings s, LiveFeed.Listener listener, InstantSource clock) {

@@ -44,6 +44,7 @@ public final class SeriesSync {
     private final Bar bar;
     private final int page;
     private LongConsumer progress = n -> { };
+    private LongConsumer planned = n -> { };
     private long requests;
     private long candles;
     private long holes;
@@ -67,6 +68,12 @@ public final class SeriesSync {
         return this;
     }
 
+    /** Called with the number of bars a pass plans to fetch, before it starts. */
+    public SeriesSync onPlanned(LongConsumer planned) {
+        this.planned = planned;
+        return this;
+    }
+
     public SyncResult result(String error) {
         return new SyncResult(id, bar, requests, candles, holes, error);
     }
@@ -83,7 +90,9 @@ public final class SeriesSync {
         writer.flush().join();
         long target = bar.openTime(Math.max(floor, listTime));
         long current = bar.openTime(exchangeClock.millis());
-        for (Gap gap : plan(target, current)) {
+        List<Gap> plan = plan(target, current);
+        planned.accept(plan.stream().mapToLong(Gap::bars).sum());
+        for (Gap gap : plan) {
             fetchRange(gap, target);
         }
         for (Hole h : dueHoles(target, wallClock.millis())) {
@@ -101,7 +110,9 @@ public final class SeriesSync {
         writer.flush().join();
         long first = bar.openTime(from);
         long last = Math.min(bar.openTime(to), bar.openTime(exchangeClock.millis()));
-        for (Gap g : newestFirst(reader.openGaps(id, bar, first, last))) {
+        List<Gap> plan = newestFirst(reader.openGaps(id, bar, first, last));
+        planned.accept(plan.stream().mapToLong(Gap::bars).sum());
+        for (Gap g : plan) {
             fetchRange(g, first);
         }
         writer.flush().join();

@@ -148,10 +148,14 @@ public final class SyncService {
     private SeriesSync series(InstrumentId id, Bar bar, Progress progress) {
         SeriesSync s = new SeriesSync(exchange, writer, reader, wallClock, exchangeClock, noDataRecheck, id, bar);
         if (progress != null) {
-            long[] total = {0};
+            long[] counts = {0, 0};
+            s.onPlanned(n -> {
+                counts[1] = n;
+                progress.received(id, bar, counts[0], n);
+            });
             s.onProgress(n -> {
-                total[0] += n;
-                progress.received(id, bar, total[0], 0);
+                counts[0] += n;
+                progress.received(id, bar, counts[0], counts[1]);
             });
         }
         return s;

@@ -104,7 +104,7 @@ class ImportCommandTest {
         Path data = dir.resolve("data");
         populate(data);
         assertEquals(new Run(2, "", "okx-store: import needs a SOURCE: a data directory, snapshot, .db file or"
-            + " exported file (see import --help)\n"), run("--data-dir", data.toString(), "import"));
+            + " exported file (see okx-store import --help)\n"), run("--data-dir", data.toString(), "import"));
         assertEquals(new Run(2, "", "okx-store: --inst and --bar name the series of an exported file, not of a"
                 + " directory or database\n"),
             run("--data-dir", dir.resolve("x").toString(), "import", data.toString(), "--inst", "BTC-USDT"));

@@ -160,4 +160,13 @@ class MainTest {
         assertTrue(r.err().startsWith("okx-store: unexpected argument 'extra' for list"), r.err());
         assertEquals(1, r.err().split(System.lineSeparator(), -1).length - 1, r.err());
     }
+
+    @Test
+    void globalOptions_mayFollowTheCommand() throws IOException {
+        Path conf = dir.resolve("c.properties");
+        Files.writeString(conf, "instruments=XRP-USDT\n");
+        Run r = run("list", "--config", conf.toString(), "--data-dir", dir.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().startsWith("XRP-USDT\t"), r.out());
+    }
 }

@@ -109,7 +109,7 @@ class SnapshotCommandTest {
                 + " (run sync first, or pass --data-dir)\n"),
             run("--data-dir", data.toString(), "snapshot", dir.resolve("snap").toString()));
         populate(data);
-        assertEquals(new Run(2, "", "okx-store: snapshot needs a DIR to write the snapshot to (see snapshot --help)\n"),
+        assertEquals(new Run(2, "", "okx-store: snapshot needs a DIR to write the snapshot to (see okx-store snapshot --help)\n"),
             run("--data-dir", data.toString(), "snapshot"));
         Run badId = run("--data-dir", data.toString(), "snapshot", dir.resolve("snap").toString(), "a;b");
         assertEquals(2, badId.code());

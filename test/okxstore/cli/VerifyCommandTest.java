@@ -70,9 +70,9 @@ class VerifyCommandTest {
 
     @Test
     void usage_andMissingDirectories_areOneLineErrors() {
-        assertEquals(new Run(1, "", "okx-store: no directory at " + dir.resolve("nope") + "\n"),
+        assertEquals(new Run(1, "", "okx-store: no data directory at " + dir.resolve("nope") + " (run sync first, or pass --data-dir)\n"),
             run("verify", "--data-dir", dir.resolve("nope").toString()));
-        assertEquals(new Run(2, "", "okx-store: unknown option '--fix' for verify (see verify --help)\n"),
+        assertEquals(new Run(2, "", "okx-store: unknown option '--fix' for verify (see okx-store verify --help)\n"),
             run("verify", "--fix"));
         Run empty = run("verify", "--data-dir", dir.toString());
         assertEquals(new Run(1, "", "okx-store: no database files in " + dir + "\n"), empty);

@@ -151,4 +151,37 @@ class DaemonIntegrationTest {
             }
         }
     }
+
+    @Test
+    void statusInAnotherShellShowsLiveDataUnderASecondOld() throws Exception {
+        Path data = dir.resolve("data");
+        try (FakeMarket market = FakeMarket.realTime(30, Duration.ofMillis(200), BTC, ETH);
+             DaemonProcess daemon = DaemonProcess.start(config(market), data)) {
+            daemon.awaitStatus("all series live", DaemonProcess::allLive, WAIT);
+            java.io.StringWriter out = new java.io.StringWriter();
+            java.io.StringWriter err = new java.io.StringWriter();
+            int code = okxstore.cli.Main.run(new String[] {"--config", dir.resolve("okx.properties").toString(),
+                "--data-dir", data.toString(), "status", "--json"}, new java.io.PrintWriter(out),
+                new java.io.PrintWriter(err), Map.of());
+            assertEquals(0, code, err.toString());
+            @SuppressWarnings("unchecked")
+            Map<String, Object> doc = (Map<String, Object>) okxstore.json.Json.parse(out.toString());
+            assertEquals(Boolean.TRUE, ((Map<?, ?>) doc.get("daemon")).get("running"));
+            for (Object o : (java.util.List<?>) doc.get("series")) {
+                Map<?, ?> m = (Map<?, ?>) o;
+                if ("1s".equals(m.get("bar"))) {
+                    long age = ((Number) m.get("age_ms")).longValue();
+                    assertTrue(age < 1_000, "newest 1s update is " + age + " ms old: " + m);
+                }
+            }
+            StringBuilder ws = new StringBuilder();
+            java.io.StringWriter wsOut = new java.io.StringWriter();
+            assertEquals(0, okxstore.cli.Main.run(new String[] {"--data-dir", data.toString(), "--config",
+                dir.resolve("okx.properties").toString(), "websocket", "status"}, new java.io.PrintWriter(wsOut),
+                new java.io.PrintWriter(new java.io.StringWriter()), Map.of()));
+            ws.append(wsOut);
+            assertTrue(ws.toString().startsWith("daemon: running (pid "), ws.toString());
+            assertEquals(0, daemon.stop(), daemon.stderrText());
+        }
+    }
 }
