@@ -8,27 +8,10 @@ import java.sql.Types;
 import java.util.List;
 import java.util.OptionalLong;
 import okxstore.candle.Bar;
-import okxstore.candle.Candle;
 
 /** The statements an import runs inside its transactions: the upsert's parameters, holes, sync state. Stateless. */
 final class ImportStatements {
     private ImportStatements() {
-    }
-
-    /** Binds a row to {@link Schema#upsertCandle}. */
-    static void bindUpsert(PreparedStatement ps, StoredCandle sc) throws SQLException {
-        Candle c = sc.candle();
-        ps.setLong(1, c.ts());
-        ps.setDouble(2, c.open());
-        ps.setDouble(3, c.high());
-        ps.setDouble(4, c.low());
-        ps.setDouble(5, c.close());
-        ps.setDouble(6, c.vol());
-        ps.setDouble(7, c.volCcy());
-        ps.setDouble(8, c.volCcyQuote());
-        ps.setInt(9, c.confirmed() ? 1 : 0);
-        ps.setString(10, sc.source());
-        ps.setLong(11, sc.updatedAt());
     }
 
     /** {@link Schema#upsertCandle}'s rule in Java, for dry runs: would {@code row} replace the stored one? */

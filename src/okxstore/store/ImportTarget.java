@@ -120,7 +120,7 @@ final class ImportTarget implements AutoCloseable {
             try (ResultSet rs = lookup.executeQuery()) {
                 existed = rs.next();
             }
-            ImportStatements.bindUpsert(upsert, row);
+            Schema.bindUpsert(upsert, row);
             counts[upsert.executeUpdate() == 0 ? UNCHANGED : existed ? REPLACED : ADDED]++;
         }
         Database.exec(c, "COMMIT");

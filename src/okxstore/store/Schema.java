@@ -98,4 +98,20 @@ public final class Schema {
             + " WHERE excluded.confirmed > t.confirmed"
             + " OR (excluded.confirmed = t.confirmed AND excluded.updated_at > t.updated_at)";
     }
+
+    /** Binds a stored candle to the parameters of {@link #upsertCandle}, in {@link #CANDLE_COLUMNS} order. */
+    static void bindUpsert(java.sql.PreparedStatement ps, StoredCandle sc) throws java.sql.SQLException {
+        okxstore.candle.Candle c = sc.candle();
+        ps.setLong(1, c.ts());
+        ps.setDouble(2, c.open());
+        ps.setDouble(3, c.high());
+        ps.setDouble(4, c.low());
+        ps.setDouble(5, c.close());
+        ps.setDouble(6, c.vol());
+        ps.setDouble(7, c.volCcy());
+        ps.setDouble(8, c.volCcyQuote());
+        ps.setInt(9, c.confirmed() ? 1 : 0);
+        ps.setString(10, sc.source());
+        ps.setLong(11, sc.updatedAt());
+    }
 }

@@ -11,7 +11,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import okxstore.candle.Bar;
-import okxstore.candle.Candle;
 import okxstore.candle.InstrumentId;
 
 /**
@@ -132,18 +131,7 @@ final class WriterFile implements AutoCloseable {
             ps = conn.prepareStatement(Schema.upsertCandle(sc.bar()));
             upserts.put(sc.bar(), ps);
         }
-        Candle c = sc.candle();
-        ps.setLong(1, c.ts());
-        ps.setDouble(2, c.open());
-        ps.setDouble(3, c.high());
-        ps.setDouble(4, c.low());
-        ps.setDouble(5, c.close());
-        ps.setDouble(6, c.vol());
-        ps.setDouble(7, c.volCcy());
-        ps.setDouble(8, c.volCcyQuote());
-        ps.setInt(9, c.confirmed() ? 1 : 0);
-        ps.setString(10, sc.source());
-        ps.setLong(11, sc.updatedAt());
+        Schema.bindUpsert(ps, sc);
         return ps.executeUpdate();
     }
 

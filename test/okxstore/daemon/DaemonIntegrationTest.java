@@ -184,4 +184,42 @@ class DaemonIntegrationTest {
             assertEquals(0, daemon.stop(), daemon.stderrText());
         }
     }
+
+    private static int cli(Path config, Path data, String... args) {
+        String[] all = new String[args.length + 4];
+        all[0] = "--config";
+        all[1] = config.toString();
+        all[2] = "--data-dir";
+        all[3] = data.toString();
+        System.arraycopy(args, 0, all, 4, args.length);
+        return okxstore.cli.Main.run(all, new java.io.PrintWriter(new java.io.StringWriter()),
+            new java.io.PrintWriter(new java.io.StringWriter()), Map.of());
+    }
+
+    private static boolean hasSeries(Map<String, Object> s, String id) {
+        return s.get("series") instanceof java.util.List<?> list
+            && list.stream().anyMatch(o -> o instanceof Map<?, ?> m && id.equals(m.get("instrument")));
+    }
+
+    @Test
+    void addAndRemoveSymbolTakeEffectInARunningDaemon() throws Exception {
+        Path data = dir.resolve("data");
+        try (FakeMarket market = FakeMarket.realTime(30, Duration.ofMillis(200), BTC, ETH)) {
+            Path config = market.writeConfig(dir.resolve("okx.properties"), "instruments=" + BTC,
+                "instrument." + BTC + ".timeframes=1s", "instrument." + BTC + ".history.days=0",
+                "instrument." + ETH + ".history.days=0");
+            try (DaemonProcess daemon = DaemonProcess.start(config, data)) {
+                daemon.awaitStatus("BTC live", DaemonProcess::allLive, WAIT);
+                assertEquals(0, cli(config, data, "add-symbol", ETH, "--timeframes", "1s"));
+                daemon.awaitStatus("ETH added and live", s -> hasSeries(s, ETH) && DaemonProcess.allLive(s), WAIT);
+                long from = Bar.S1.openTime(System.currentTimeMillis()) + 2_000;
+                assertEquals(0, cli(config, data, "remove-symbol", BTC));
+                daemon.awaitStatus("BTC removed", s -> !hasSeries(s, BTC) && hasSeries(s, ETH), WAIT);
+                Thread.sleep(3_000);
+                long until = Bar.S1.openTime(System.currentTimeMillis() - 1_500);
+                assertEquals(0, daemon.stop(), daemon.stderrText());
+                TruthCheck.assertEqualsTruth(market.rest().truth(), data, ETH, Bar.S1, from, until);
+            }
+        }
+    }
 }
