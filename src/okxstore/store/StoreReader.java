@@ -100,6 +100,11 @@ public final class StoreReader implements AutoCloseable {
             + " WHERE ts >= ? AND ts <= ? AND confirmed = 0 ORDER BY ts", fromInclusive, toInclusive));
     }
 
+    /** Open time of the newest confirmed bar (a backwards scan from the newest row, stopping at the first). */
+    public OptionalLong lastConfirmedTs(InstrumentId id, Bar bar) throws StoreException {
+        return number(id, bar, "SELECT ts FROM " + bar.tableName() + " WHERE confirmed = 1 ORDER BY ts DESC LIMIT 1");
+    }
+
     /** Missing bars between the first and the last stored bar. */
     public List<Gap> gaps(InstrumentId id, Bar bar) throws StoreException {
         return file(id).read(bar.tableName(), List.of(), c -> {

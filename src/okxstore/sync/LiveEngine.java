@@ -146,7 +146,7 @@ public final class LiveEngine implements LiveFeed.Listener, AutoCloseable {
             s.lastPushAt = receivedAt;
             for (Candle c : candles) {
                 if (c.confirmed()) {
-                    s.lastConfirmedPush = Math.max(s.lastConfirmedPush, c.ts());
+                    s.confirmedPush(c.ts());
                 }
             }
         } finally {
@@ -249,9 +249,12 @@ public final class LiveEngine implements LiveFeed.Listener, AutoCloseable {
             return null;
         }
         if (healthy && s.checkedClosed < lastClosed && exNow >= closedAt + settings.graceMs()) {
+            // every bar closed since the last check, not just the newest: a tick may come late
+            long first = s.checkedClosed == Long.MIN_VALUE ? lastClosed : s.bar.next(s.checkedClosed);
             s.checkedClosed = lastClosed;
-            if (s.lastConfirmedPush < lastClosed) {
-                return () -> restTask(s, false, s.bar.plus(lastClosed, -1));
+            long missing = s.firstWithoutClosingPush(first, lastClosed);
+            if (missing != Long.MIN_VALUE) {
+                return () -> restTask(s, false, s.bar.plus(missing, -1));
             }
         }
         return null;

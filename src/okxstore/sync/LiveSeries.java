@@ -18,7 +18,8 @@ final class LiveSeries {
     SeriesState socket;
     long socketSince;
     long lastPushAt;
-    long lastConfirmedPush = Long.MIN_VALUE;
+    /** Open times of the latest bars whose closing push came (bounded). */
+    final java.util.TreeSet<Long> confirmedPushes = new java.util.TreeSet<>();
     long checkedClosed = Long.MIN_VALUE;
     long nextPollAt;
     long nextFullAt;
@@ -35,6 +36,24 @@ final class LiveSeries {
     LiveSeries(InstrumentId id, Bar bar) {
         this.id = id;
         this.bar = bar;
+    }
+
+    void confirmedPush(long ts) {
+        confirmedPushes.add(ts);
+        while (confirmedPushes.size() > 512) {
+            confirmedPushes.pollFirst();
+        }
+    }
+
+    /** The oldest bar of [first, last] without its closing push, or {@code Long.MIN_VALUE} when none lacks it. */
+    long firstWithoutClosingPush(long first, long last) {
+        long b = first;
+        for (int i = 0; b <= last; i++, b = bar.next(b)) {
+            if (i >= 512 || !confirmedPushes.contains(b)) {
+                return b;
+            }
+        }
+        return Long.MIN_VALUE;
     }
 
     boolean usesSocket() {

@@ -5,6 +5,7 @@ import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.TreeSet;
 import java.util.function.LongConsumer;
 import java.util.logging.Logger;
@@ -90,7 +91,10 @@ public final class SeriesSync {
         writer.flush().join();
         long target = bar.openTime(Math.max(floor, listTime));
         long current = bar.openTime(exchangeClock.millis());
-        List<Gap> plan = plan(target, current);
+        // never leave a hole between what is stored and now, however short the window asked for
+        OptionalLong confirmed = reader.lastConfirmedTs(id, bar);
+        long from = confirmed.isPresent() ? Math.min(target, bar.next(confirmed.getAsLong())) : target;
+        List<Gap> plan = plan(from, current);
         planned.accept(plan.stream().mapToLong(Gap::bars).sum());
         for (Gap gap : plan) {
             fetchRange(gap, target);
