@@ -23,18 +23,27 @@ import okxstore.candle.InstrumentId;
  * the properties file, then the built-in default of {@link Keys}. Immutable once loaded.
  */
 public final class Config {
+    /** The flags' source when none is named. */
+    public static final String COMMAND_LINE = "the command line";
+
     private final Path file;
     private final Map<String, String> fileValues;
     /** The file's values under canonical keys (per-bar keys spelled with the bar's short name). */
     private final Map<String, String> fileCanonical = new LinkedHashMap<>();
     private final Map<String, String> env;
     private final Map<String, String> flags;
+    /** The flags under canonical keys, as {@link #fileCanonical}. */
+    private final Map<String, String> flagCanonical = new LinkedHashMap<>();
+    /** What the flags are called in messages: the command line, or the embedding API's StoreConfig. */
+    private final String flagSource;
 
-    private Config(Path file, Map<String, String> fileValues, Map<String, String> env, Map<String, String> flags) {
+    private Config(Path file, Map<String, String> fileValues, Map<String, String> env, Map<String, String> flags,
+                   String flagSource) {
         this.file = file;
         this.fileValues = fileValues;
         this.env = env;
         this.flags = flags;
+        this.flagSource = flagSource;
     }
 
     /**
@@ -42,6 +51,12 @@ public final class Config {
      * file that does not exist is an error unless {@code mustExist} is false.
      */
     public static Config load(Path file, boolean mustExist, Map<String, String> env, Map<String, String> flags) {
+        return load(file, mustExist, env, flags, COMMAND_LINE);
+    }
+
+    /** As {@link #load(Path, boolean, Map, Map)}, with the flags named {@code flagSource} in messages. */
+    public static Config load(Path file, boolean mustExist, Map<String, String> env, Map<String, String> flags,
+                              String flagSource) {
         Map<String, String> values = new LinkedHashMap<>();
         if (file != null) {
             try {
@@ -60,7 +75,8 @@ public final class Config {
             }
         }
         // the file's keys stay sorted, so the first error reported is the same on every run
-        Config config = new Config(file, Collections.unmodifiableMap(values), Map.copyOf(env), Map.copyOf(flags));
+        Config config = new Config(file, Collections.unmodifiableMap(values), Map.copyOf(env), Map.copyOf(flags),
+            flagSource);
         config.validate();
         return config;
     }
@@ -92,7 +108,7 @@ public final class Config {
 
     /** The value of a key only when a flag, the environment or the file sets it. */
     public Optional<String> explicit(String key) {
-        String v = flags.get(key);
+        String v = flagCanonical.get(key);
         if (v == null) {
             v = env.get(Key.envName(key));
         }
@@ -104,8 +120,8 @@ public final class Config {
 
     /** Where the value of a key comes from, for error messages: a flag, a variable, the file, or the default. */
     public String origin(String key) {
-        if (flags.containsKey(key)) {
-            return "the command line";
+        if (flagCanonical.containsKey(key)) {
+            return flagSource;
         }
         if (env.containsKey(Key.envName(key))) {
             return "environment variable " + Key.envName(key);
@@ -139,7 +155,7 @@ public final class Config {
             if (key.isEmpty()) {
                 throw new ConfigException("unknown key '" + k + "' (value '" + v + "') in " + file + didYouMean(k));
             }
-            String canonical = key.get().perInstrument() ? canonicalInstrumentKey(k, v) : k;
+            String canonical = key.get().perInstrument() ? canonicalInstrumentKey(k, v, "in " + file) : k;
             String problem = valueProblem(key.get(), v);
             if (problem != null) {
                 throw new ConfigException("bad value '" + v + "' for " + k + " in " + file + ": " + problem);
@@ -152,7 +168,12 @@ public final class Config {
             fileCanonical.put(canonical, v);
         }
         for (Map.Entry<String, String> e : flags.entrySet()) {
-            check(Keys.lookup(e.getKey()).orElseThrow(), e.getKey(), e.getValue());
+            String k = e.getKey();
+            Key key = Keys.lookup(k).orElseThrow(() -> new ConfigException("unknown key '" + k + "' (value '"
+                + e.getValue() + "') in " + flagSource + didYouMean(k)));
+            flagCanonical.put(key.perInstrument() ? canonicalInstrumentKey(k, e.getValue(), "in " + flagSource) : k,
+                e.getValue());
+            check(key, k, e.getValue());
         }
         for (Key k : Keys.all()) {
             if (!k.perInstrument()) {
@@ -168,9 +189,9 @@ public final class Config {
      * Checks the instrument id (and bar) inside a per-instrument key of the file and returns the key
      * as it is looked up: ids in upper case, per-bar keys with the bar's short name ({@code 1d_utc}).
      */
-    private String canonicalInstrumentKey(String k, String v) {
+    private String canonicalInstrumentKey(String k, String v, String in) {
         Keys.InstrumentKey parts = Keys.split(k).orElseThrow();
-        String where = "bad key '" + k + "' (value '" + v + "') in " + file + ": ";
+        String where = "bad key '" + k + "' (value '" + v + "') " + in + ": ";
         InstrumentId id;
         try {
             id = InstrumentId.parse(parts.id());
@@ -207,7 +228,8 @@ public final class Config {
 
     /** The one-line error for a bad value of a key, naming where it came from. */
     public ConfigException bad(String key, String value, String problem) {
-        String where = flags.containsKey(key) ? "on the command line" : "in " + origin(key);
+        String where = !flagCanonical.containsKey(key) ? "in " + origin(key)
+            : flagSource.equals(COMMAND_LINE) ? "on the command line" : "in " + flagSource;
         return new ConfigException("bad value '" + value + "' for " + key + " " + where + ": " + problem);
     }
 

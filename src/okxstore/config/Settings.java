@@ -47,6 +47,12 @@ public final class Settings {
      * else {@code data.dir} of the file, else {@code ~/.okx-store}.
      */
     public static Settings resolve(Path configFlag, Path dataDirFlag, Map<String, String> env, Map<String, String> flags) {
+        return resolve(configFlag, dataDirFlag, env, flags, Config.COMMAND_LINE);
+    }
+
+    /** As {@link #resolve(Path, Path, Map, Map)}, with the flags named {@code flagSource} in error messages. */
+    public static Settings resolve(Path configFlag, Path dataDirFlag, Map<String, String> env, Map<String, String> flags,
+                                   String flagSource) {
         Map<String, String> environment = new LinkedHashMap<>(env);
         if (environment.containsKey("OKX_STORE_HOME") && !environment.containsKey(Key.envName(Keys.DATA_DIR))) {
             environment.put(Key.envName(Keys.DATA_DIR), environment.get("OKX_STORE_HOME"));
@@ -61,13 +67,13 @@ public final class Settings {
             if (configFlag == null && !Files.exists(named)) {
                 throw new ConfigException("config file " + named + " named by OKX_STORE_CONFIG does not exist");
             }
-            Config config = Config.load(named, true, environment, allFlags);
+            Config config = Config.load(named, true, environment, allFlags, flagSource);
             return new Settings(config, expandHome(config.get(Keys.DATA_DIR), env), named);
         }
-        Config bare = Config.load(null, false, environment, allFlags);
+        Config bare = Config.load(null, false, environment, allFlags, flagSource);
         Path dataDir = expandHome(bare.get(Keys.DATA_DIR), env);
         Path inDir = dataDir.resolve(FILE_NAME);
-        Config config = Files.isRegularFile(inDir) ? Config.load(inDir, true, environment, allFlags) : bare;
+        Config config = Files.isRegularFile(inDir) ? Config.load(inDir, true, environment, allFlags, flagSource) : bare;
         return new Settings(config, dataDir, inDir);
     }
 

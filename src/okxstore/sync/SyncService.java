@@ -101,6 +101,9 @@ public final class SyncService {
                     results.add(f.get());
                 } catch (ExecutionException e) {
                     throw new IllegalStateException(e.getCause());
+                } catch (InterruptedException e) {
+                    pool.shutdownNow(); // stop the passes still running: closing the pool would wait for them
+                    throw e;
                 }
             }
         }
