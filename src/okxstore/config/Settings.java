@@ -79,7 +79,8 @@ public final class Settings {
 
     static Path expandHome(String dir, Map<String, String> env) {
         if (dir.equals("~") || dir.startsWith("~/")) {
-            String home = Optional.ofNullable(System.getProperty("user.home")).orElse(env.getOrDefault("HOME", "."));
+            String home = Optional.ofNullable(env.get("HOME")).filter(h -> !h.isBlank())
+                .orElseGet(() -> System.getProperty("user.home", "."));
             return Path.of(home + dir.substring(1));
         }
         return Path.of(dir);

@@ -58,6 +58,8 @@ class SettingsTest {
     void defaultDataDir_isInTheHomeDirectory() {
         assertEquals("~/.okx-store", Config.defaults(Map.of()).get(Keys.DATA_DIR));
         assertEquals(Path.of(System.getProperty("user.home"), ".okx-store"), Settings.expandHome("~/.okx-store", Map.of()));
+        // $HOME wins over the JVM's user.home, as shells expand ~
+        assertEquals(Path.of("/home/someone/.okx-store"), Settings.expandHome("~/.okx-store", Map.of("HOME", "/home/someone")));
         assertEquals(Path.of("/srv/okx"), Settings.expandHome("/srv/okx", Map.of()));
     }
 
