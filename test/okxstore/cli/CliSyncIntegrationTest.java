@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
@@ -44,13 +43,7 @@ class CliSyncIntegrationTest {
     }
 
     private Run run(String... args) {
-        String[] all = new String[args.length + 4];
-        all[0] = "--config";
-        all[1] = config.toString();
-        all[2] = "--data-dir";
-        all[3] = dir.resolve("data").toString();
-        System.arraycopy(args, 0, all, 4, args.length);
-        return MainTest.run(Map.of(), all);
+        return MainTest.runWith(config, dir.resolve("data"), args);
     }
 
     @Test

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,13 +19,7 @@ class CliWebSocketIntegrationTest {
     Path dir;
 
     private Run run(Path config, String... args) {
-        String[] all = new String[args.length + 4];
-        all[0] = "--config";
-        all[1] = config.toString();
-        all[2] = "--data-dir";
-        all[3] = dir.resolve("data").toString();
-        System.arraycopy(args, 0, all, 4, args.length);
-        return MainTest.run(Map.of(), all);
+        return MainTest.runWith(config, dir.resolve("data"), args);
     }
 
     @Test

@@ -33,6 +33,17 @@ class MainTest {
         return run(Map.of(), args);
     }
 
+    /** Runs a command with {@code --config} and {@code --data-dir} in front. */
+    static Run runWith(Path config, Path dataDir, String... args) {
+        String[] all = new String[args.length + 4];
+        all[0] = "--config";
+        all[1] = config.toString();
+        all[2] = "--data-dir";
+        all[3] = dataDir.toString();
+        System.arraycopy(args, 0, all, 4, args.length);
+        return run(Map.of(), all);
+    }
+
     /** Asserts a usage or config error: the exit code, nothing on stdout, exactly this one line on stderr. */
     private static void assertError(int code, String line, Run r) {
         assertEquals(new Run(code, "", "okx-store: " + line + System.lineSeparator()), r);
