@@ -23,8 +23,16 @@ import org.sqlite.SQLiteException;
  */
 final class WriterLoop implements Runnable {
     private static final Logger LOG = Logger.getLogger(WriterLoop.class.getName());
-    /** A file with this many new rows is checkpointed even if its interval has not passed. */
-    private static final int CHECKPOINT_ROWS = 10_000;
+    /** A file with this many new rows is checkpointed even while it is busy. */
+    private static final int CHECKPOINT_ROWS = 100_000;
+    /**
+     * A file committed to within the last checkpoint interval is busy: it is checkpointed at most this
+     * often (each checkpoint syncs the WAL and the file), so that a thousand files updated every second
+     * are not checkpointed a thousand times a second. A file gone quiet is checkpointed after the interval.
+     */
+    private static final long BUSY_CHECKPOINT_MS = 30_000;
+    /** Checkpoints per round at most, so that many files due at once do not stall the commits behind them. */
+    private static final int CHECKPOINTS_PER_ROUND = 8;
     /** Failed attempts after close() before queued operations of a file are given up (and logged). */
     private static final int CLOSE_ATTEMPTS = 3;
     private static final int SEVERE_AFTER_FAILURES = 10;
@@ -95,8 +103,10 @@ final class WriterLoop implements Runnable {
             return;
         }
         long deadline = first.queuedNanos() + settings.maxDelay().toNanos();
-        boolean barrier = accept(first);
-        for (int n = 1; !barrier && n < settings.batchSize(); n++) {
+        boolean end = accept(first);
+        // a round takes what is queued until one file's transaction is full: under a backlog spread
+        // over many files, each file's transaction carries more rows instead of the rounds falling behind
+        while (!end && pendingOps < settings.queueCapacity()) {
             WriteOp.Queued next = queue.poll();
             if (next == null) {
                 long left = deadline - System.nanoTime();
@@ -104,7 +114,7 @@ final class WriterLoop implements Runnable {
                     break;
                 }
             }
-            barrier = accept(next);
+            end = accept(next);
         }
     }
 
@@ -129,14 +139,15 @@ final class WriterLoop implements Runnable {
         }
     }
 
-    /** Adds a queued operation to its file; returns true for a barrier, which ends the batch. */
+    /** Adds a queued operation to its file; returns true for a barrier or a file with a full batch, which end the round. */
     private boolean accept(WriteOp.Queued queued) {
         switch (queued.op()) {
             case WriteOp.FileOp op -> {
-                slots.computeIfAbsent(op.id(), id -> new FileSlot(new WriterFile(id, dir.file(id)), clock.millis()))
-                    .append(op);
+                FileSlot s = slots.computeIfAbsent(op.id(),
+                    id -> new FileSlot(new WriterFile(id, dir.file(id)), clock.millis()));
+                s.append(op);
                 pendingOps++;
-                return false;
+                return s.pending.size() >= settings.batchSize();
             }
             case WriteOp.Flush f -> {
                 barriers.addFlush(f.done(), slots.values());
@@ -272,6 +283,7 @@ final class WriterLoop implements Runnable {
 
     private void housekeeping() {
         long now = clock.millis();
+        int budget = CHECKPOINTS_PER_ROUND;
         for (Iterator<FileSlot> it = slots.values().iterator(); it.hasNext(); ) {
             FileSlot s = it.next();
             if (!s.pending.isEmpty()) {
@@ -280,12 +292,22 @@ final class WriterLoop implements Runnable {
             if (now - s.lastUsedMs >= settings.idleClose().toMillis()) {
                 closeFile(s, now);
                 it.remove();
-            } else if (s.rowsSinceCheckpoint >= CHECKPOINT_ROWS || s.rowsSinceCheckpoint > 0
-                && now - s.lastCheckpointMs >= settings.checkpointInterval().toMillis()) {
+            } else if (budget > 0 && checkpointDue(s, now)) {
                 checkpoint(s, now);
+                budget--;
             }
         }
         countOpenFiles();
+    }
+
+    /** Many new rows, or new rows and the file quiet for the interval, or busy but not checkpointed for long. */
+    private boolean checkpointDue(FileSlot s, long now) {
+        if (s.rowsSinceCheckpoint == 0) {
+            return false;
+        }
+        long interval = settings.checkpointInterval().toMillis();
+        return s.rowsSinceCheckpoint >= CHECKPOINT_ROWS || now - s.lastUsedMs >= interval
+            || now - s.lastCheckpointMs >= Math.max(interval, BUSY_CHECKPOINT_MS);
     }
 
     private void checkpoint(FileSlot s, long now) {

@@ -7,6 +7,7 @@ import java.time.InstantSource;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.ObjLongConsumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
@@ -109,6 +110,14 @@ public final class FakeOkxWebSocket implements AutoCloseable {
 
     public long pushesSent() {
         return observations.pushes();
+    }
+
+    /**
+     * Sets (or with null, clears) a hook called on a connection's writer thread after each candle push
+     * has been written and flushed, with its text and {@link System#nanoTime} then; keep it short.
+     */
+    public void setPushObserver(ObjLongConsumer<String> observer) {
+        observations.setPushObserver(observer);
     }
 
     /** The text messages clients sent, oldest first (the last 10,000). */

@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BooleanSupplier;
+import java.util.function.ObjLongConsumer;
 
 /**
  * What tests can see of the fake: counters, the log of received messages, and one condition
@@ -23,6 +24,7 @@ final class WsObservations {
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
     private final ArrayDeque<FakeOkxWebSocket.Received> log = new ArrayDeque<>();
+    private volatile ObjLongConsumer<String> pushObserver;
 
     long accepted() {
         return accepted.get();
@@ -46,9 +48,18 @@ final class WsObservations {
         changed();
     }
 
-    void onPushSent() {
+    /** A push left the socket at {@code sentNanos} ({@link System#nanoTime}); tells the observer, if any. */
+    void onPushSent(String text, long sentNanos) {
         pushes.incrementAndGet();
+        ObjLongConsumer<String> observer = pushObserver;
+        if (observer != null) {
+            observer.accept(text, sentNanos);
+        }
         changed();
+    }
+
+    void setPushObserver(ObjLongConsumer<String> observer) {
+        pushObserver = observer;
     }
 
     void onReceived(FakeOkxWebSocket.Received message) {

@@ -93,7 +93,7 @@ final class WsWriter {
                 out.flush();
                 lastSentNanos = System.nanoTime();
                 if (o instanceof Outgoing.Text t && t.push()) {
-                    observations.onPushSent();
+                    observations.onPushSent(t.text(), lastSentNanos);
                 }
                 if (o instanceof Outgoing.Close c && c.thenDrop()) {
                     connection.drop();
