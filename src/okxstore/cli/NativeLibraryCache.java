@@ -32,7 +32,7 @@ final class NativeLibraryCache {
             return;
         }
         try {
-            String folder = OSInfo.getNativeLibFolderPathForCurrentOS();
+            String folder = platformFolder();
             String name = System.mapLibraryName("sqlitejdbc");
             String resource = "org/sqlite/native/" + folder + "/" + name;
             String expected = expectedSha256(resource);
@@ -49,6 +49,29 @@ final class NativeLibraryCache {
         } catch (IOException | RuntimeException e) {
             // fall back to sqlite-jdbc's own extraction
         }
+    }
+
+    /**
+     * sqlite-jdbc's folder for this platform. On glibc Linux x86_64 and aarch64 it is worked out
+     * here; sqlite-jdbc's own check spawns {@code uname}, which costs a cold start tens of ms.
+     */
+    static String platformFolder() {
+        String os = System.getProperty("os.name", "");
+        String arch = System.getProperty("os.arch", "");
+        String cpu = switch (arch) {
+            case "amd64", "x86_64" -> "x86_64";
+            case "aarch64" -> "aarch64";
+            default -> null;
+        };
+        if (os.equals("Linux") && cpu != null && !musl()) {
+            return "Linux/" + cpu;
+        }
+        return OSInfo.getNativeLibFolderPathForCurrentOS();
+    }
+
+    private static boolean musl() {
+        String[] lib = new java.io.File("/lib").list((d, name) -> name.startsWith("ld-musl-"));
+        return lib != null && lib.length > 0 || System.getProperty("java.vendor", "").contains("Alpine");
     }
 
     static Path cacheRoot(Map<String, String> env) {
