@@ -13,7 +13,7 @@ final class EngineStatus {
     private EngineStatus() {
     }
 
-    static Map<String, Object> of(Collection<LiveSeries> series, long now, EngineSettings settings, long pushes,
+    static Map<String, Object> of(Collection<LiveSeries> series, long now, long pushes,
                                   long restTasks, List<String> errors, LiveFeed feed) {
         Map<String, Object> doc = new LinkedHashMap<>();
         List<Map<String, Object>> list = new ArrayList<>();

@@ -325,7 +325,7 @@ public final class LiveEngine implements LiveFeed.Listener, AutoCloseable {
     public Map<String, Object> status(long now) {
         lock.lock();
         try {
-            return EngineStatus.of(series.values(), now, settings, pushes.get(), restTasks.get(), errors.list(),
+            return EngineStatus.of(series.values(), now, pushes.get(), restTasks.get(), errors.list(),
                 feed);
         } finally {
             lock.unlock();

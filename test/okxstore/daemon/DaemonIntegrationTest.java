@@ -158,14 +158,10 @@ class DaemonIntegrationTest {
         try (FakeMarket market = FakeMarket.realTime(30, Duration.ofMillis(200), BTC, ETH);
              DaemonProcess daemon = DaemonProcess.start(config(market), data)) {
             daemon.awaitStatus("all series live", DaemonProcess::allLive, WAIT);
-            java.io.StringWriter out = new java.io.StringWriter();
-            java.io.StringWriter err = new java.io.StringWriter();
-            int code = okxstore.cli.Main.run(new String[] {"--config", dir.resolve("okx.properties").toString(),
-                "--data-dir", data.toString(), "status", "--json"}, new java.io.PrintWriter(out),
-                new java.io.PrintWriter(err), Map.of());
-            assertEquals(0, code, err.toString());
+            String[] status = cli(dir.resolve("okx.properties"), data, "status", "--json");
+            assertEquals("0", status[0], status[2]);
             @SuppressWarnings("unchecked")
-            Map<String, Object> doc = (Map<String, Object>) okxstore.json.Json.parse(out.toString());
+            Map<String, Object> doc = (Map<String, Object>) okxstore.json.Json.parse(status[1]);
             assertEquals(Boolean.TRUE, ((Map<?, ?>) doc.get("daemon")).get("running"));
             for (Object o : (java.util.List<?>) doc.get("series")) {
                 Map<?, ?> m = (Map<?, ?>) o;
@@ -174,26 +170,25 @@ class DaemonIntegrationTest {
                     assertTrue(age < 1_000, "newest 1s update is " + age + " ms old: " + m);
                 }
             }
-            StringBuilder ws = new StringBuilder();
-            java.io.StringWriter wsOut = new java.io.StringWriter();
-            assertEquals(0, okxstore.cli.Main.run(new String[] {"--data-dir", data.toString(), "--config",
-                dir.resolve("okx.properties").toString(), "websocket", "status"}, new java.io.PrintWriter(wsOut),
-                new java.io.PrintWriter(new java.io.StringWriter()), Map.of()));
-            ws.append(wsOut);
-            assertTrue(ws.toString().startsWith("daemon: running (pid "), ws.toString());
+            String[] ws = cli(dir.resolve("okx.properties"), data, "websocket", "status");
+            assertEquals("0", ws[0], ws[2]);
+            assertTrue(ws[1].startsWith("daemon: running (pid "), ws[1]);
             assertEquals(0, daemon.stop(), daemon.stderrText());
         }
     }
 
-    private static int cli(Path config, Path data, String... args) {
+    /** Runs a command in-process as another shell would: {exit code, stdout, stderr}. */
+    private static String[] cli(Path config, Path data, String... args) {
         String[] all = new String[args.length + 4];
         all[0] = "--config";
         all[1] = config.toString();
         all[2] = "--data-dir";
         all[3] = data.toString();
         System.arraycopy(args, 0, all, 4, args.length);
-        return okxstore.cli.Main.run(all, new java.io.PrintWriter(new java.io.StringWriter()),
-            new java.io.PrintWriter(new java.io.StringWriter()), Map.of());
+        java.io.StringWriter out = new java.io.StringWriter();
+        java.io.StringWriter err = new java.io.StringWriter();
+        int code = okxstore.cli.Main.run(all, new java.io.PrintWriter(out), new java.io.PrintWriter(err), Map.of());
+        return new String[] {Integer.toString(code), out.toString(), err.toString()};
     }
 
     private static boolean hasSeries(Map<String, Object> s, String id) {
@@ -210,10 +205,10 @@ class DaemonIntegrationTest {
                 "instrument." + ETH + ".history.days=0");
             try (DaemonProcess daemon = DaemonProcess.start(config, data)) {
                 daemon.awaitStatus("BTC live", DaemonProcess::allLive, WAIT);
-                assertEquals(0, cli(config, data, "add-symbol", ETH, "--timeframes", "1s"));
+                assertEquals("0", cli(config, data, "add-symbol", ETH, "--timeframes", "1s")[0]);
                 daemon.awaitStatus("ETH added and live", s -> hasSeries(s, ETH) && DaemonProcess.allLive(s), WAIT);
                 long from = Bar.S1.openTime(System.currentTimeMillis()) + 2_000;
-                assertEquals(0, cli(config, data, "remove-symbol", BTC));
+                assertEquals("0", cli(config, data, "remove-symbol", BTC)[0]);
                 daemon.awaitStatus("BTC removed", s -> !hasSeries(s, BTC) && hasSeries(s, ETH), WAIT);
                 Thread.sleep(3_000);
                 long until = Bar.S1.openTime(System.currentTimeMillis() - 1_500);
